@@ -1,0 +1,115 @@
+package dev.fnkit.runtime;
+
+import dev.fnkit.sdk.Log;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * The {@link Log} of one invocation. Entries go to the invocation's {@link LogSink} until the
+ * invocation ends; after that they are discarded, so a function that keeps running past its
+ * deadline cannot write into the log of a finished invocation.
+ */
+final class InvocationLog implements Log {
+  private final Invocation invocation;
+  private final LogSink sink;
+  private final LogFormat format;
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private volatile boolean open = true;
+
+  InvocationLog(Invocation invocation, LogSink sink, LogFormat format) {
+    this.invocation = invocation;
+    this.sink = sink;
+    this.format = format;
+  }
+
+  @Override
+  public void log(Object... parts) {
+    if (open) {
+      write(LogEntry.Severity.INFO, format.format(parts));
+    }
+  }
+
+  @Override
+  public void error(Object... parts) {
+    if (open) {
+      write(LogEntry.Severity.ERROR, format.format(parts));
+    }
+  }
+
+  /**
+   * Bytes the function printed to {@code System.out} ({@code error=false}) or {@code System.err}.
+   */
+  void console(boolean error, byte[] bytes, int offset, int length) {
+    if (!open) {
+      return;
+    }
+    ByteArrayOutputStream buffer = error ? stderr : stdout;
+    synchronized (buffer) {
+      for (int i = offset; i < offset + length; i++) {
+        if (bytes[i] == '\n') {
+          emitLine(error, buffer);
+        } else {
+          buffer.write(bytes[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Closes the log with a last entry from the runtime itself (timeout, cancellation): the
+   * function's own calls from now on are discarded.
+   */
+  void closeWith(LogEntry.Severity severity, String message) {
+    if (seal()) {
+      write(severity, message);
+      sink.close();
+    }
+  }
+
+  /** Flushes partial console lines and stops accepting entries. */
+  void close() {
+    if (seal()) {
+      sink.close();
+    }
+  }
+
+  /** Stops accepting entries, after writing out partial console lines; true the first time. */
+  private boolean seal() {
+    synchronized (this) {
+      if (!open) {
+        return false;
+      }
+      open = false;
+    }
+    drain(false, stdout);
+    drain(true, stderr);
+    return true;
+  }
+
+  private void drain(boolean error, ByteArrayOutputStream buffer) {
+    synchronized (buffer) {
+      if (buffer.size() > 0) {
+        write(error ? LogEntry.Severity.ERROR : LogEntry.Severity.INFO, line(buffer));
+      }
+    }
+  }
+
+  private void emitLine(boolean error, ByteArrayOutputStream buffer) {
+    String line = line(buffer);
+    if (open) {
+      write(error ? LogEntry.Severity.ERROR : LogEntry.Severity.INFO, line);
+    }
+  }
+
+  private static String line(ByteArrayOutputStream buffer) {
+    String line = buffer.toString(StandardCharsets.UTF_8);
+    buffer.reset();
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private void write(LogEntry.Severity severity, String message) {
+    sink.write(new LogEntry(invocation.id(), severity, message, Instant.now()));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.fnkit.runtime;
+
+/**
+ * Where a function's log entries go: stdout as JSON lines, a test's capture, an executor's files.
+ * Called from the invocation's thread (or a thread the function started); must be thread-safe.
+ */
+@FunctionalInterface
+public interface LogSink {
+
+  void write(LogEntry entry);
+
+  /**
+   * Called once when the invocation ends, after its last entry, so a sink that holds resources per
+   * invocation (open files) can release them.
+   */
+  default void close() {}
+}
