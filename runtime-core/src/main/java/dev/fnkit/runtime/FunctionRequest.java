@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +150,7 @@ final class FunctionRequest implements Request {
 
   @Override
   public Optional<Charset> charset() {
-    return contentType().flatMap(FunctionRequest::charsetOf);
+    return contentType().flatMap(ContentTypes::charsetOf);
   }
 
   @Override
@@ -276,26 +274,5 @@ final class FunctionRequest implements Request {
 
   private static int defaultPort(String scheme) {
     return "https".equals(scheme) ? 443 : 80;
-  }
-
-  static Optional<Charset> charsetOf(String contentType) {
-    int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-    if (at < 0) {
-      return Optional.empty();
-    }
-    String name = contentType.substring(at + "charset=".length());
-    int semicolon = name.indexOf(';');
-    if (semicolon >= 0) {
-      name = name.substring(0, semicolon);
-    }
-    name = name.trim();
-    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-      name = name.substring(1, name.length() - 1);
-    }
-    try {
-      return Optional.of(Charset.forName(name));
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
-      return Optional.empty();
-    }
   }
 }

@@ -73,7 +73,7 @@ final class FunctionResponse implements Response {
     Charset charset =
         declared == null
             ? StandardCharsets.UTF_8
-            : FunctionRequest.charsetOf(declared).orElse(StandardCharsets.UTF_8);
+            : ContentTypes.charsetOf(declared).orElse(StandardCharsets.UTF_8);
     setBody(text.getBytes(charset), TEXT_UTF8);
   }
 

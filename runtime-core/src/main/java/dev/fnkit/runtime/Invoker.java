@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * deadlines: when one passes, it interrupts the function's thread and answers the client itself, at
  * once; whatever the function does afterwards is discarded. Thread-safe.
  */
-public final class Invoker implements AutoCloseable {
+public final class Invoker {
   private static final byte[] EMPTY = new byte[0];
 
   /** Invocations shorter than this never pay for watching their client. */
@@ -26,14 +26,19 @@ public final class Invoker implements AutoCloseable {
   private final InvokerSettings settings;
   private final Json json;
   private final LogFormat logFormat;
-  private final ScheduledThreadPoolExecutor watchdog;
+
+  /** One watchdog thread per process serves every invoker: it only schedules and interrupts. */
+  private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
 
   public Invoker(LoadedFunction function, InvokerSettings settings) {
     this.function = function;
     this.settings = settings;
     this.json = function.json();
     this.logFormat = new LogFormat(json);
-    this.watchdog =
+  }
+
+  private static ScheduledThreadPoolExecutor newWatchdog() {
+    ScheduledThreadPoolExecutor watchdog =
         new ScheduledThreadPoolExecutor(
             1,
             task -> {
@@ -42,6 +47,7 @@ public final class Invoker implements AutoCloseable {
               return thread;
             });
     watchdog.setRemoveOnCancelPolicy(true);
+    return watchdog;
   }
 
   public LoadedFunction function() {
@@ -68,7 +74,7 @@ public final class Invoker implements AutoCloseable {
     FunctionResponse response = new FunctionResponse(invocation, json);
 
     invocation.setTimer(
-        watchdog.schedule(
+        WATCHDOG.schedule(
             () -> checkpoint(invocation, timeoutNanos),
             timeoutNanos > 0
                 ? Math.min(timeoutNanos, WATCH_CLIENT_AFTER_NANOS)
@@ -119,7 +125,7 @@ public final class Invoker implements AutoCloseable {
     invocation.exchange().watchClient(() -> cancel(invocation));
     if (timeoutNanos > 0) {
       invocation.setTimer(
-          watchdog.schedule(
+          WATCHDOG.schedule(
               () -> expire(invocation), timeoutNanos - elapsed, TimeUnit.NANOSECONDS));
     }
   }
@@ -216,11 +222,5 @@ public final class Invoker implements AutoCloseable {
 
   static String bodyTooLargeMessage(long limit) {
     return "Request body is larger than the limit of " + limit + " bytes.";
-  }
-
-  /** Stops the watchdog thread. */
-  @Override
-  public void close() {
-    watchdog.shutdownNow();
   }
 }

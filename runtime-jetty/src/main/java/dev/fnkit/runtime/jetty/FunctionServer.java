@@ -19,11 +19,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class FunctionServer {
   private final Server server;
   private final ServerConnector connector;
-  private final Invoker invoker;
   private volatile boolean stopping;
 
   private FunctionServer(RuntimeConfig config, Invoker invoker) {
-    this.invoker = invoker;
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("fnkit-http");
     if (VirtualThreads.areSupported()) {
@@ -76,11 +74,7 @@ public final class FunctionServer {
    */
   public void stop() throws Exception {
     stopping = true;
-    try {
-      server.stop();
-    } finally {
-      invoker.close();
-    }
+    server.stop();
   }
 
   /** Waits until the server has stopped. */
