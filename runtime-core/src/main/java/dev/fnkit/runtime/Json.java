@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The JSON binding behind {@code Request.bodyAs} and {@code Response.json}: compact output, strict
@@ -73,19 +74,25 @@ public final class Json {
     }
   }
 
-  /** The first line of the innermost message, without exception class names or help links. */
+  /** The first line of Gson's message, without exception class names or advice about Gson. */
   private static String reason(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+    String message = failure.getMessage();
+    if (message == null && failure.getCause() != null) {
+      message = failure.getCause().getMessage();
     }
-    String message = cause.getMessage();
     if (message == null) {
-      return "malformed input.";
+      return "malformed JSON.";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    line = CLASS_PREFIX.matcher(line).replaceAll("");
+    return line.replace(LENIENCY_ADVICE, "malformed JSON");
   }
+
+  private static final Pattern CLASS_PREFIX =
+      Pattern.compile("^([a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*: ");
+  private static final String LENIENCY_ADVICE =
+      "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
   private static <T> TypeAdapter<T> isoString(Function<String, T> parse) {
     return new TypeAdapter<T>() {
