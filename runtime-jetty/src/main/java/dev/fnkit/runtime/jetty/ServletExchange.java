@@ -15,7 +15,9 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Response;
 
 /**
  * One servlet request/response as an {@link Exchange}. The request is in async mode, so the
@@ -200,13 +202,21 @@ final class ServletExchange implements Exchange {
         .getEndPoint();
   }
 
+  /**
+   * Sets status and headers. Headers go straight to Jetty's core response, so they are sent exactly
+   * as the function wrote them (the servlet layer would rewrite {@code Content-Type}).
+   */
   private void writeHead(int status, Headers headers) {
     response.setStatus(status);
+    HttpFields.Mutable fields =
+        Response.getOriginalResponse(
+                ServletContextRequest.getServletContextRequest(request).getServletContextResponse())
+            .getHeaders();
     headers.forEach(
         (name, value) -> {
           if (!"Content-Length".equalsIgnoreCase(name)
               && !"Transfer-Encoding".equalsIgnoreCase(name)) {
-            response.addHeader(name, value);
+            fields.add(name, value);
           }
         });
   }
