@@ -110,6 +110,7 @@ final class Invocation {
     } else {
       return before;
     }
+    log.seal();
     runner.interrupt();
     return before;
   }

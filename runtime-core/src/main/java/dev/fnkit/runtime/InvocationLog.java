@@ -58,34 +58,33 @@ final class InvocationLog implements Log {
   }
 
   /**
-   * Closes the log with a last entry from the runtime itself (timeout, cancellation): the
-   * function's own calls from now on are discarded.
+   * Stops accepting the function's entries at once; {@code true} the first time. Called under the
+   * invocation's lock when it is abandoned, before its thread is interrupted, so nothing the
+   * function logs after its deadline gets in.
    */
-  void closeWith(LogEntry.Severity severity, String message) {
-    if (seal()) {
-      write(severity, message);
-      sink.close();
+  synchronized boolean seal() {
+    if (!open) {
+      return false;
     }
+    open = false;
+    return true;
   }
 
-  /** Flushes partial console lines and stops accepting entries. */
-  void close() {
-    if (seal()) {
-      sink.close();
-    }
-  }
-
-  /** Stops accepting entries, after writing out partial console lines; true the first time. */
-  private boolean seal() {
-    synchronized (this) {
-      if (!open) {
-        return false;
-      }
-      open = false;
-    }
+  /** After {@link #seal()}: writes out partial console lines and a last entry, then closes. */
+  void finishWith(LogEntry.Severity severity, String message) {
     drain(false, stdout);
     drain(true, stderr);
-    return true;
+    write(severity, message);
+    sink.close();
+  }
+
+  /** Writes out partial console lines and closes the log, unless it was sealed already. */
+  void close() {
+    if (seal()) {
+      drain(false, stdout);
+      drain(true, stderr);
+      sink.close();
+    }
   }
 
   private void drain(boolean error, ByteArrayOutputStream buffer) {

@@ -166,7 +166,7 @@ public final class Invoker {
     if (before == Invocation.State.RUNNING || before == Invocation.State.STREAMING) {
       invocation
           .log()
-          .closeWith(
+          .finishWith(
               LogEntry.Severity.ERROR,
               "Invocation timed out after " + settings.timeout().toMillis() + " ms.");
     }
@@ -180,7 +180,7 @@ public final class Invoker {
     if (before == Invocation.State.RUNNING || before == Invocation.State.STREAMING) {
       invocation
           .log()
-          .closeWith(LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.");
+          .finishWith(LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.fnkit.testkit;
 
+import dev.fnkit.runtime.ConsoleCapture;
 import dev.fnkit.runtime.ContentTypes;
 import dev.fnkit.runtime.Invoker;
 import dev.fnkit.runtime.InvokerSettings;
@@ -39,6 +40,11 @@ import java.util.function.Supplier;
  */
 public final class FunctionTester {
   static final Json JSON = new Json();
+
+  static {
+    // What a function prints is captured per invocation, as in the runtime.
+    ConsoleCapture.install();
+  }
 
   /** The deadline of a tester that was not given one. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
