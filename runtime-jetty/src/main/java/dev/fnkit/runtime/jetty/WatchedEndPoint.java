@@ -72,6 +72,20 @@ final class WatchedEndPoint extends SocketChannelEndPoint {
     }
   }
 
+  /**
+   * A watch alone is not the connection's read interest: Jetty aborts a connection that is fill
+   * interested when an answer completes, and this keeps a watch from counting as one.
+   */
+  @Override
+  public boolean isFillInterested() {
+    synchronized (lock) {
+      if (probe != null && probe.delegate == null) {
+        return false;
+      }
+    }
+    return super.isFillInterested();
+  }
+
   @Override
   public void fillInterested(Callback callback) {
     if (!divert(callback)) {
