@@ -95,13 +95,13 @@ final class Invocation {
   }
 
   /**
-   * Gives up on the function (deadline passed, client gone): interrupts its thread and discards
-   * what it does from now on.
+   * Gives up on the function (deadline passed, client gone): closes its log with {@code reason}, so
+   * nothing it logs from now on gets in, then interrupts its thread.
    *
    * @return the state before: when {@link State#RUNNING}, nothing was sent yet and the caller must
    *     answer now; when {@link State#FINISHED} or abandoned, this call changed nothing
    */
-  synchronized State abandon() {
+  synchronized State abandon(LogEntry.Severity severity, String reason) {
     State before = state;
     if (state == State.RUNNING) {
       state = State.ABANDONED;
@@ -110,7 +110,9 @@ final class Invocation {
     } else {
       return before;
     }
-    log.seal();
+    if (log.seal()) {
+      log.finishWith(severity, reason);
+    }
     runner.interrupt();
     return before;
   }

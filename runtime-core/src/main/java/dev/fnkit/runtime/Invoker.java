@@ -162,26 +162,14 @@ public final class Invoker {
   }
 
   private void expire(Invocation invocation) {
-    Invocation.State before = invocation.abandon();
-    if (before == Invocation.State.RUNNING || before == Invocation.State.STREAMING) {
-      invocation
-          .log()
-          .finishWith(
-              LogEntry.Severity.ERROR,
-              "Invocation timed out after " + settings.timeout().toMillis() + " ms.");
-    }
-    if (before == Invocation.State.RUNNING) {
+    String reason = "Invocation timed out after " + settings.timeout().toMillis() + " ms.";
+    if (invocation.abandon(LogEntry.Severity.ERROR, reason) == Invocation.State.RUNNING) {
       respondQuietly(invocation.exchange(), settings.timeoutStatus(), new Headers(), EMPTY);
     }
   }
 
   private void cancel(Invocation invocation) {
-    Invocation.State before = invocation.abandon();
-    if (before == Invocation.State.RUNNING || before == Invocation.State.STREAMING) {
-      invocation
-          .log()
-          .finishWith(LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.");
-    }
+    invocation.abandon(LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.");
   }
 
   /** An {@link HttpException} the function threw, or one the runtime raised (body too large). */

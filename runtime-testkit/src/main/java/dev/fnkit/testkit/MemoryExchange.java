@@ -127,7 +127,10 @@ final class MemoryExchange implements Exchange {
   @Override
   public void respond(int status, Headers headers, byte[] body) {
     Headers sent = headers.copy();
-    sent.set("Content-Length", Integer.toString(body.length));
+    if (status >= 200 && status != 204 && status != 304) {
+      // As an HTTP server does: no length on answers that cannot have a body.
+      sent.set("Content-Length", Integer.toString(body.length));
+    }
     boolean head = "HEAD".equals(request.method());
     answer.complete(new Answer(status, sent, head ? new byte[0] : body.clone(), false));
   }
