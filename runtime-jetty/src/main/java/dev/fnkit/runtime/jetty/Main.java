@@ -86,6 +86,7 @@ public final class Main {
   private static void stop(FunctionServer server) {
     PrintStream out = ConsoleCapture.originalOut();
     out.println("fnkit: stopping; in-flight invocations may finish");
+    out.flush();
     try {
       server.stop();
       out.println("fnkit: stopped");
