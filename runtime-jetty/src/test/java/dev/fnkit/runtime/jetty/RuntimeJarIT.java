@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged runnable jar, started as users start it. */
 class RuntimeJarIT {
+  /** A Java 21+ launcher: FNKIT_JAVA21, else the Temurin 25 this project's machines have. */
   private static final String JAVA_21_PLUS =
-      System.getProperty("fnkit.java21", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+      System.getenv().getOrDefault("FNKIT_JAVA21", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   private static final String WORKER =
       "package demo;\n"
@@ -201,7 +202,7 @@ class RuntimeJarIT {
   @Test
   void invocationsRunOnVirtualThreadsOnJava21AndNewer() throws Exception {
     assertThat(Path.of(JAVA_21_PLUS))
-        .as("a Java 21+ runtime to test virtual threads with (set -Dfnkit.java21)")
+        .as("a Java 21+ runtime to test virtual threads with (set FNKIT_JAVA21)")
         .isExecutable();
     try (RuntimeProcess runtime =
         RuntimeProcess.start(JAVA_21_PLUS, Map.of(), "--code", worker().toString(), "--port=0")) {
