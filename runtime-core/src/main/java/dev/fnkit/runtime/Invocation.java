@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,42 +30,38 @@ final class Invocation {
 
   private final Exchange exchange;
   private final Thread runner;
-  private final Instant deadline;
   private final long startNanos = System.nanoTime();
+  private final long deadlineNanos;
+  private volatile boolean clientWatched;
   private State state = State.RUNNING;
-  private ScheduledFuture<?> timer;
   private OutputStream body;
   private String id;
   private InvocationLog log;
 
-  Invocation(Exchange exchange, Thread runner, Instant deadline) {
+  /** A running invocation; {@code timeoutNanos} of 0 means no deadline. */
+  Invocation(Exchange exchange, Thread runner, long timeoutNanos) {
     this.exchange = exchange;
     this.runner = runner;
-    this.deadline = deadline;
+    // 0 is reserved for "none"; a nanoTime deadline that happens to be 0 moves by a nanosecond.
+    long deadline = startNanos + timeoutNanos;
+    this.deadlineNanos = timeoutNanos == 0 ? 0 : (deadline == 0 ? 1 : deadline);
   }
 
   long startNanos() {
     return startNanos;
   }
 
-  synchronized boolean isRunning() {
-    return state == State.RUNNING || state == State.STREAMING;
+  /** The {@link System#nanoTime()} of the deadline, or 0 for none. */
+  long deadlineNanos() {
+    return deadlineNanos;
   }
 
-  /** The watchdog task for this invocation; replaces (and cancels) the previous one. */
-  synchronized void setTimer(ScheduledFuture<?> next) {
-    if (state == State.FINISHED) {
-      next.cancel(false);
-    } else {
-      timer = next;
-    }
+  boolean clientWatched() {
+    return clientWatched;
   }
 
-  synchronized void cancelTimer() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
+  void markClientWatched() {
+    clientWatched = true;
   }
 
   void setLog(InvocationLog log) {
@@ -81,17 +76,31 @@ final class Invocation {
     return exchange;
   }
 
-  /** The deadline, or {@code null} when there is none. */
+  /** The deadline as an instant, or {@code null} when there is none; computed when asked. */
   Instant deadline() {
-    return deadline;
+    if (deadlineNanos == 0) {
+      return null;
+    }
+    return Instant.now().plusNanos(deadlineNanos - System.nanoTime());
   }
 
   /** A 16-hex-digit id, made on first use so invocations that never ask pay nothing. */
   synchronized String id() {
     if (id == null) {
-      id = String.format("%016x", ThreadLocalRandom.current().nextLong());
+      id = hex(ThreadLocalRandom.current().nextLong());
     }
     return id;
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  private static String hex(long value) {
+    char[] digits = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX_DIGITS[(int) (value & 0xf)];
+      value >>>= 4;
+    }
+    return new String(digits);
   }
 
   /**
@@ -101,7 +110,7 @@ final class Invocation {
    * @return the state before: when {@link State#RUNNING}, nothing was sent yet and the caller must
    *     answer now; when {@link State#FINISHED} or abandoned, this call changed nothing
    */
-  synchronized State abandon(LogEntry.Severity severity, String reason) {
+  synchronized State abandon(LogEntry.Severity severity, String reason, Runnable answerNow) {
     State before = state;
     if (state == State.RUNNING) {
       state = State.ABANDONED;
@@ -112,6 +121,10 @@ final class Invocation {
     }
     if (log.seal()) {
       log.finishWith(severity, reason);
+    }
+    if (before == State.RUNNING) {
+      // Answered under the lock: the function's thread cannot return to the server before it.
+      answerNow.run();
     }
     runner.interrupt();
     return before;

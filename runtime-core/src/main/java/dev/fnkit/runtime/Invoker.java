@@ -4,50 +4,28 @@ import dev.fnkit.sdk.HttpException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs invocations of one loaded function: the same code path for the Jetty runtime and the
  * testkit.
  *
- * <p>{@link #invoke} runs the function on the calling thread. A single watchdog thread enforces
- * deadlines: when one passes, it interrupts the function's thread and answers the client itself, at
- * once; whatever the function does afterwards is discarded. Thread-safe.
+ * <p>{@link #invoke} runs the function on the calling thread. The process's {@link Watchdog}
+ * enforces deadlines: when one passes, it answers the client itself, at once, and interrupts the
+ * function's thread; whatever the function does afterwards is discarded. Thread-safe.
  */
 public final class Invoker {
   private static final byte[] EMPTY = new byte[0];
-
-  /** Invocations shorter than this never pay for watching their client. */
-  private static final long WATCH_CLIENT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final LoadedFunction function;
   private final InvokerSettings settings;
   private final Json json;
   private final LogFormat logFormat;
 
-  /** One watchdog thread per process serves every invoker: it only schedules and interrupts. */
-  private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
-
   public Invoker(LoadedFunction function, InvokerSettings settings) {
     this.function = function;
     this.settings = settings;
     this.json = function.json();
     this.logFormat = new LogFormat(json);
-  }
-
-  private static ScheduledThreadPoolExecutor newWatchdog() {
-    ScheduledThreadPoolExecutor watchdog =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "fnkit-watchdog");
-              thread.setDaemon(true);
-              return thread;
-            });
-    watchdog.setRemoveOnCancelPolicy(true);
-    return watchdog;
   }
 
   public LoadedFunction function() {
@@ -65,21 +43,14 @@ public final class Invoker {
       respondText(exchange, 413, bodyTooLargeMessage(settings.maxBodyBytes()));
       return;
     }
-    long timeoutNanos = settings.timeout().toNanos();
-    Instant deadline = timeoutNanos > 0 ? Instant.now().plusNanos(timeoutNanos) : null;
-    Invocation invocation = new Invocation(exchange, Thread.currentThread(), deadline);
+    Invocation invocation =
+        new Invocation(exchange, Thread.currentThread(), settings.timeout().toNanos());
     InvocationLog log = new InvocationLog(invocation, settings.logSinks().get(), logFormat);
     invocation.setLog(log);
     FunctionRequest request = new FunctionRequest(exchange, invocation, settings, json);
     FunctionResponse response = new FunctionResponse(invocation, json);
 
-    invocation.setTimer(
-        WATCHDOG.schedule(
-            () -> checkpoint(invocation, timeoutNanos),
-            timeoutNanos > 0
-                ? Math.min(timeoutNanos, WATCH_CLIENT_AFTER_NANOS)
-                : WATCH_CLIENT_AFTER_NANOS,
-            TimeUnit.NANOSECONDS));
+    Watchdog.register(invocation, this);
 
     Thread thread = Thread.currentThread();
     ClassLoader callerLoader = thread.getContextClassLoader();
@@ -94,8 +65,8 @@ public final class Invoker {
       ConsoleCapture.detach();
       thread.setContextClassLoader(callerLoader);
     }
+    Watchdog.unregister(invocation);
     Invocation.State before = invocation.finish();
-    invocation.cancelTimer();
     switch (before) {
       case RUNNING -> answer(invocation, response, failure);
       case STREAMING -> endStream(invocation, failure);
@@ -109,24 +80,15 @@ public final class Invoker {
     }
   }
 
-  /**
-   * The watchdog's first look at a running invocation: past the deadline it expires; otherwise the
-   * invocation is long enough to be worth watching the client for, and the deadline is set.
-   */
-  private void checkpoint(Invocation invocation, long timeoutNanos) {
-    if (!invocation.isRunning()) {
-      return;
-    }
-    long elapsed = System.nanoTime() - invocation.startNanos();
-    if (timeoutNanos > 0 && elapsed >= timeoutNanos) {
+  /** The watchdog's look at a running invocation, once per tick. */
+  void tick(Invocation invocation, long now) {
+    if (invocation.deadlineNanos() != 0 && now - invocation.deadlineNanos() >= 0) {
+      Watchdog.unregister(invocation);
       expire(invocation);
-      return;
-    }
-    invocation.exchange().watchClient(() -> cancel(invocation));
-    if (timeoutNanos > 0) {
-      invocation.setTimer(
-          WATCHDOG.schedule(
-              () -> expire(invocation), timeoutNanos - elapsed, TimeUnit.NANOSECONDS));
+    } else if (!invocation.clientWatched()
+        && now - invocation.startNanos() >= Watchdog.WATCH_CLIENT_AFTER_NANOS) {
+      invocation.markClientWatched();
+      invocation.exchange().watchClient(() -> cancel(invocation));
     }
   }
 
@@ -162,14 +124,16 @@ public final class Invoker {
   }
 
   private void expire(Invocation invocation) {
-    String reason = "Invocation timed out after " + settings.timeout().toMillis() + " ms.";
-    if (invocation.abandon(LogEntry.Severity.ERROR, reason) == Invocation.State.RUNNING) {
-      respondQuietly(invocation.exchange(), settings.timeoutStatus(), new Headers(), EMPTY);
-    }
+    invocation.abandon(
+        LogEntry.Severity.ERROR,
+        "Invocation timed out after " + settings.timeout().toMillis() + " ms.",
+        () ->
+            respondQuietly(invocation.exchange(), settings.timeoutStatus(), new Headers(), EMPTY));
   }
 
   private void cancel(Invocation invocation) {
-    invocation.abandon(LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.");
+    invocation.abandon(
+        LogEntry.Severity.INFO, "Invocation cancelled: the client disconnected.", () -> {});
   }
 
   /** An {@link HttpException} the function threw, or one the runtime raised (body too large). */

@@ -24,7 +24,7 @@ final class FunctionServlet extends HttpServlet {
     try {
       invoker.invoke(exchange);
     } finally {
-      exchange.complete();
+      exchange.finish();
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.fnkit.runtime.jetty;
 
 import dev.fnkit.runtime.Exchange;
 import dev.fnkit.runtime.Headers;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,13 +19,14 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Response;
 
 /**
- * One servlet request/response as an {@link Exchange}. The request is in async mode, so the
- * invoker's watchdog can answer it from its own thread while the function's thread is still busy.
+ * One servlet request/response as an {@link Exchange}. The watchdog may answer it from its own
+ * thread while the function's thread is still inside {@code service}: writing and closing the
+ * output completes the answer on the wire at once, and the invoker keeps the function's thread from
+ * returning to Jetty until that answer is written.
  */
 final class ServletExchange implements Exchange {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
-  private final AsyncContext async;
   private final AtomicBoolean completed = new AtomicBoolean();
   private volatile boolean bodyRead;
 
@@ -35,8 +35,6 @@ final class ServletExchange implements Exchange {
     this.response = response;
     long length = request.getContentLengthLong();
     this.bodyRead = length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null);
-    this.async = request.startAsync();
-    async.setTimeout(0); // the invoker enforces deadlines
   }
 
   @Override
@@ -141,7 +139,7 @@ final class ServletExchange implements Exchange {
       }
       out.close();
     } finally {
-      complete();
+      finish();
     }
   }
 
@@ -171,7 +169,7 @@ final class ServletExchange implements Exchange {
         try {
           out.close();
         } finally {
-          complete();
+          finish();
         }
       }
     };
@@ -182,16 +180,13 @@ final class ServletExchange implements Exchange {
     ServletContextRequest.getServletContextRequest(request)
         .getServletChannel()
         .abort(new IOException("fnkit: response abandoned (timeout or failure while streaming)"));
-    complete();
+    finish();
   }
 
-  /** Ends the async cycle if nothing else did (a cancelled invocation answers no one). */
-  void complete() {
-    if (completed.compareAndSet(false, true)) {
-      if (endPoint() instanceof WatchedEndPoint watched) {
-        watched.unwatch();
-      }
-      async.complete();
+  /** Stops watching the client once the answer is complete (or abandoned). */
+  void finish() {
+    if (completed.compareAndSet(false, true) && endPoint() instanceof WatchedEndPoint watched) {
+      watched.unwatch();
     }
   }
 
