@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 
 class FnkitExtensionTest {
 
@@ -33,6 +38,29 @@ class FnkitExtensionTest {
       assertThat(tester.get("/").bodyText()).isEqualTo("1 declared");
       assertThat(tester.get("/").bodyText()).isEqualTo("2 declared");
     }
+  }
+
+  /** Run only through the engine below: it forgets to say which function it tests. */
+  @ExtendWith(FnkitExtension.class)
+  static class MissingFunctionUnderTest {
+    @Test
+    void needsATester(FunctionTester tester) {}
+  }
+
+  @Test
+  void withoutAFunctionTheExtensionSaysWhatToAdd() {
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(DiscoverySelectors.selectClass(MissingFunctionUnderTest.class))
+        .execute()
+        .testEvents()
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            EventConditions.finishedWithFailure(
+                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                TestExecutionResultConditions.message(
+                    "FnkitExtension needs @FunctionUnderTest(YourFunction.class) on the test"
+                        + " class, or register it with FnkitExtension.of(YourFunction::new)")));
   }
 
   @Nested

@@ -9,8 +9,7 @@ import dev.fnkit.runtime.JsonLinesLogSink;
 import dev.fnkit.runtime.LoadedFunction;
 import dev.fnkit.runtime.LogSink;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     List<String> arguments = Arrays.asList(args);
     if (RuntimeConfig.wantsHelp(arguments)) {
       System.out.print(RuntimeConfig.usage());
@@ -69,7 +67,8 @@ public final class Main {
     Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "fnkit-shutdown").start());
     Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "fnkit-shutdown").start());
 
-    long millis = Duration.between(jvmStart, Instant.now()).toMillis();
+    // The JVM's own uptime: a process start time would include whatever ran before an exec.
+    long millis = ManagementFactory.getRuntimeMXBean().getUptime();
     out.println(
         "fnkit: serving "
             + function.name()
