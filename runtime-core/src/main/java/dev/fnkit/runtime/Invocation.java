@@ -105,10 +105,11 @@ final class Invocation {
 
   /**
    * Gives up on the function (deadline passed, client gone): closes its log with {@code reason}, so
-   * nothing it logs from now on gets in, then interrupts its thread.
+   * nothing it logs from now on gets in; runs {@code answerNow} when nothing was sent yet; then
+   * interrupts its thread.
    *
-   * @return the state before: when {@link State#RUNNING}, nothing was sent yet and the caller must
-   *     answer now; when {@link State#FINISHED} or abandoned, this call changed nothing
+   * @return the state before; {@link State#FINISHED} or an abandoned state means this call changed
+   *     nothing
    */
   synchronized State abandon(LogEntry.Severity severity, String reason, Runnable answerNow) {
     State before = state;

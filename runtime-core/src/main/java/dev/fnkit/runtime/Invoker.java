@@ -138,15 +138,13 @@ public final class Invoker {
 
   /** An {@link HttpException} the function threw, or one the runtime raised (body too large). */
   private static HttpException httpException(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+    Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
       if (cause instanceof HttpException chosen) {
         return chosen;
       }
       if (cause instanceof BodyTooLargeException tooLarge) {
         return new HttpException(413, tooLarge.getMessage());
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     return null;
