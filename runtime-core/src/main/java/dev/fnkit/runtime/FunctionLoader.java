@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * Loads a function from a path: a classes directory, a jar, or a directory holding the function's
  * jar(s) and a {@code lib/} of dependency jars, each in its own {@link FunctionClassLoader}.
  *
- * <p>The entrypoint is, in order: the one configured; the one the function's jar or classes name
- * (manifest attribute {@value #MANIFEST_ATTRIBUTE}, or {@code META-INF/services/} for {@code
+ * <p>The entrypoint is, in order: the one configured (a class name, or a source path such as {@code
+ * src/main/java/com/example/Hello.java}); the one the function's jar or classes name (manifest
+ * attribute {@value #MANIFEST_ATTRIBUTE}, or {@code META-INF/services/} for {@code
  * HttpFunction}/{@code TypedFunction}); the single function class found.
  */
 public final class FunctionLoader {
@@ -78,6 +79,9 @@ public final class FunctionLoader {
     try {
       type = Class.forName(className, false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
+      type = bySourcePath(className, roots, loader);
+    }
+    if (type == null) {
       throw new FunctionLoadException(
           entrypointSetting
               + "="
@@ -89,6 +93,51 @@ public final class FunctionLoader {
               + ")");
     }
     return instantiate(type, loader);
+  }
+
+  private static final List<String> SOURCE_ROOTS =
+      List.of("src/main/java/", "src/main/kotlin/", "src/java/", "src/", "java/");
+
+  /**
+   * An entrypoint given as a source path ({@code Tests.java}, {@code src/main/java/a/B.java}), as
+   * Open Runtimes executors pass it: the class of that path, else the one function class with that
+   * simple name; {@code null} when it is not a source path or neither exists.
+   */
+  private static Class<?> bySourcePath(String entrypoint, List<Path> roots, ClassLoader loader)
+      throws FunctionLoadException {
+    String path = entrypoint.replace('\\', '/');
+    int dot = path.lastIndexOf('.');
+    int slash = path.lastIndexOf('/');
+    if (dot <= slash || !path.substring(dot + 1).matches("java|kt|groovy|scala")) {
+      return null;
+    }
+    path = path.substring(0, dot);
+    while (path.startsWith("./")) {
+      path = path.substring(2);
+    }
+    for (String sourceRoot : SOURCE_ROOTS) {
+      if (path.startsWith(sourceRoot)) {
+        path = path.substring(sourceRoot.length());
+        break;
+      }
+    }
+    try {
+      return Class.forName(path.replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException | LinkageError notThatClass) {
+      String simpleName = path.substring(path.lastIndexOf('/') + 1);
+      List<String> named =
+          candidates(roots, loader).stream()
+              .filter(name -> name.substring(name.lastIndexOf('.') + 1).equals(simpleName))
+              .toList();
+      if (named.size() != 1) {
+        return null;
+      }
+      try {
+        return Class.forName(named.get(0), false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return null;
+      }
+    }
   }
 
   private LoadedFunction instantiate(Class<?> type, ClassLoader loader)

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The state of one invocation, shared by the thread running the function and the watchdog that
@@ -32,6 +33,7 @@ final class Invocation {
   private final Thread runner;
   private final long startNanos = System.nanoTime();
   private final long deadlineNanos;
+  private final long timeoutNanos;
   private volatile boolean clientWatched;
   private State state = State.RUNNING;
   private OutputStream body;
@@ -42,6 +44,7 @@ final class Invocation {
   Invocation(Exchange exchange, Thread runner, long timeoutNanos) {
     this.exchange = exchange;
     this.runner = runner;
+    this.timeoutNanos = timeoutNanos;
     // 0 is reserved for "none"; a nanoTime deadline that happens to be 0 moves by a nanosecond.
     long deadline = startNanos + timeoutNanos;
     this.deadlineNanos = timeoutNanos == 0 ? 0 : (deadline == 0 ? 1 : deadline);
@@ -49,6 +52,10 @@ final class Invocation {
 
   long startNanos() {
     return startNanos;
+  }
+
+  long timeoutMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
   }
 
   /** The {@link System#nanoTime()} of the deadline, or 0 for none. */

@@ -90,7 +90,7 @@ final class InvocationLog implements Log {
   private void drain(boolean error, ByteArrayOutputStream buffer) {
     synchronized (buffer) {
       if (buffer.size() > 0) {
-        write(error ? LogEntry.Severity.ERROR : LogEntry.Severity.INFO, line(buffer));
+        writeConsole(error, line(buffer));
       }
     }
   }
@@ -98,7 +98,7 @@ final class InvocationLog implements Log {
   private void emitLine(boolean error, ByteArrayOutputStream buffer) {
     String line = line(buffer);
     if (open) {
-      write(error ? LogEntry.Severity.ERROR : LogEntry.Severity.INFO, line);
+      writeConsole(error, line);
     }
   }
 
@@ -106,6 +106,11 @@ final class InvocationLog implements Log {
     String line = buffer.toString(StandardCharsets.UTF_8);
     buffer.reset();
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private void writeConsole(boolean error, String line) {
+    LogEntry.Severity severity = error ? LogEntry.Severity.ERROR : LogEntry.Severity.INFO;
+    sink.writeConsole(new LogEntry(invocation.id(), severity, line, Instant.now()));
   }
 
   private void write(LogEntry.Severity severity, String message) {

@@ -4,6 +4,7 @@ import dev.fnkit.sdk.HttpException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * Runs invocations of one loaded function: the same code path for the Jetty runtime and the
@@ -36,16 +37,23 @@ public final class Invoker {
     return settings;
   }
 
-  /** Runs one invocation to its end; never throws. */
+  /** Runs one invocation to its end with the settings' timeout and log sink; never throws. */
   public void invoke(Exchange exchange) {
+    invoke(exchange, settings.timeout(), settings.logSinks().get());
+  }
+
+  /**
+   * Runs one invocation to its end with its own timeout and log sink (a protocol may set both per
+   * request); never throws.
+   */
+  public void invoke(Exchange exchange, Duration timeout, LogSink logSink) {
     long contentLength = exchange.contentLength();
     if (contentLength > settings.maxBodyBytes()) {
       respondText(exchange, 413, bodyTooLargeMessage(settings.maxBodyBytes()));
       return;
     }
-    Invocation invocation =
-        new Invocation(exchange, Thread.currentThread(), settings.timeout().toNanos());
-    InvocationLog log = new InvocationLog(invocation, settings.logSinks().get(), logFormat);
+    Invocation invocation = new Invocation(exchange, Thread.currentThread(), timeout.toNanos());
+    InvocationLog log = new InvocationLog(invocation, logSink, logFormat);
     invocation.setLog(log);
     FunctionRequest request = new FunctionRequest(exchange, invocation, settings, json);
     FunctionResponse response = new FunctionResponse(invocation, json);
@@ -124,9 +132,13 @@ public final class Invoker {
   }
 
   private void expire(Invocation invocation) {
+    String message =
+        settings.timeoutMessage() != null
+            ? settings.timeoutMessage()
+            : "Invocation timed out after " + invocation.timeoutMillis() + " ms.";
     invocation.abandon(
         LogEntry.Severity.ERROR,
-        "Invocation timed out after " + settings.timeout().toMillis() + " ms.",
+        message,
         () ->
             respondQuietly(invocation.exchange(), settings.timeoutStatus(), new Headers(), EMPTY));
   }

@@ -14,16 +14,25 @@ import java.util.function.Supplier;
  * @param env the function's configuration variables
  * @param logSinks makes the log sink of each invocation
  * @param timeoutStatus the status answered when the deadline passes (504 in plain mode)
+ * @param timeoutMessage the error logged when the deadline passes, or {@code null} for {@code
+ *     Invocation timed out after N ms.}
  */
 public record InvokerSettings(
     Duration timeout,
     long maxBodyBytes,
     Map<String, String> env,
     Supplier<LogSink> logSinks,
-    int timeoutStatus) {
+    int timeoutStatus,
+    String timeoutMessage) {
 
   /** The default request body limit: 20 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 20L * 1024 * 1024;
+
+  /** Plain mode's settings: 504 and the default message on timeout. */
+  public InvokerSettings(
+      Duration timeout, long maxBodyBytes, Map<String, String> env, Supplier<LogSink> logSinks) {
+    this(timeout, maxBodyBytes, env, logSinks, 504, null);
+  }
 
   /** Checks the values and copies the environment. */
   public InvokerSettings {
@@ -36,21 +45,5 @@ public record InvokerSettings(
     }
     env = Map.copyOf(env);
     Objects.requireNonNull(logSinks, "logSinks");
-  }
-
-  public InvokerSettings withTimeout(Duration timeout) {
-    return new InvokerSettings(timeout, maxBodyBytes, env, logSinks, timeoutStatus);
-  }
-
-  public InvokerSettings withMaxBodyBytes(long maxBodyBytes) {
-    return new InvokerSettings(timeout, maxBodyBytes, env, logSinks, timeoutStatus);
-  }
-
-  public InvokerSettings withEnv(Map<String, String> env) {
-    return new InvokerSettings(timeout, maxBodyBytes, env, logSinks, timeoutStatus);
-  }
-
-  public InvokerSettings withLogSinks(Supplier<LogSink> logSinks) {
-    return new InvokerSettings(timeout, maxBodyBytes, env, logSinks, timeoutStatus);
   }
 }

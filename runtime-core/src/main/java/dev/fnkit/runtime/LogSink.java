@@ -10,6 +10,14 @@ public interface LogSink {
   void write(LogEntry entry);
 
   /**
+   * Writes an entry captured from what the function printed to {@code System.out} ({@code INFO}) or
+   * {@code System.err} ({@code ERROR}); sinks that treat such output apart override it.
+   */
+  default void writeConsole(LogEntry entry) {
+    write(entry);
+  }
+
+  /**
    * Called once when the invocation ends, after its last entry, so a sink that holds resources per
    * invocation (open files) can release them.
    */

@@ -142,7 +142,7 @@ public final class FunctionTester {
             logs.add(new LogLine(entry.severity() == LogEntry.Severity.ERROR, entry.message()));
     Supplier<LogSink> sinks = () -> sink;
     Invoker invoker =
-        new Invoker(function, new InvokerSettings(deadline, maxBodyBytes, variables, sinks, 504));
+        new Invoker(function, new InvokerSettings(deadline, maxBodyBytes, variables, sinks));
 
     MemoryExchange exchange = new MemoryExchange(request);
     Thread thread = new Thread(() -> invoker.invoke(exchange), "fnkit-test-invocation");

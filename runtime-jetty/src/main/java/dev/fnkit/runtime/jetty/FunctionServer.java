@@ -1,6 +1,6 @@
 package dev.fnkit.runtime.jetty;
 
-import dev.fnkit.runtime.Invoker;
+import dev.fnkit.runtime.Protocol;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -21,7 +21,7 @@ public final class FunctionServer {
   private final ServerConnector connector;
   private volatile boolean stopping;
 
-  private FunctionServer(RuntimeConfig config, Invoker invoker) {
+  private FunctionServer(RuntimeConfig config, Protocol protocol) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("fnkit-http");
     if (VirtualThreads.areSupported()) {
@@ -38,7 +38,7 @@ public final class FunctionServer {
     server.addConnector(connector);
 
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder("function", new FunctionServlet(invoker)), "/*");
+    context.addServlet(new ServletHolder("function", new FunctionServlet(protocol)), "/*");
     context.addServlet(
         new ServletHolder("runtime", new RuntimeEndpointsServlet(() -> !stopping)),
         RuntimeEndpointsServlet.PREFIX + "/*");
@@ -51,9 +51,9 @@ public final class FunctionServer {
     server.setStopAtShutdown(false);
   }
 
-  /** Starts a server for {@code invoker}; returns once it accepts connections. */
-  public static FunctionServer start(RuntimeConfig config, Invoker invoker) throws Exception {
-    FunctionServer functionServer = new FunctionServer(config, invoker);
+  /** Starts a server for {@code protocol}; returns once it accepts connections. */
+  public static FunctionServer start(RuntimeConfig config, Protocol protocol) throws Exception {
+    FunctionServer functionServer = new FunctionServer(config, protocol);
     functionServer.server.start();
     return functionServer;
   }

@@ -1,5 +1,6 @@
 package dev.fnkit.runtime.jetty;
 
+import dev.fnkit.runtime.openruntimes.OpenRuntimesConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * @param timeout the per-invocation deadline; zero for none
  * @param maxBodyBytes the largest request body accepted
  * @param shutdownGrace how long in-flight invocations may run on after SIGTERM
+ * @param openRuntimes the Open Runtimes settings when that protocol is chosen, else {@code null}
  */
 public record RuntimeConfig(
     String host,
@@ -30,7 +32,20 @@ public record RuntimeConfig(
     String entrypoint,
     Duration timeout,
     long maxBodyBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    OpenRuntimesConfig openRuntimes) {
+
+  /** A plain-HTTP configuration. */
+  public RuntimeConfig(
+      String host,
+      int port,
+      Path code,
+      String entrypoint,
+      Duration timeout,
+      long maxBodyBytes,
+      Duration shutdownGrace) {
+    this(host, port, code, entrypoint, timeout, maxBodyBytes, shutdownGrace, null);
+  }
 
   /** One configuration setting: its flag, its variable, its default and what it means. */
   record Setting(String flag, String variable, String defaultValue, String form, String meaning) {}
@@ -75,8 +90,43 @@ public record RuntimeConfig(
           "duration",
           "how long in-flight invocations may finish after SIGTERM");
 
+  static final Setting PROTOCOL =
+      new Setting(
+          "--protocol",
+          "FUNCTION_PROTOCOL",
+          "plain",
+          "plain or open-runtimes",
+          "plain HTTP, or the Open Runtimes executor protocol (port 3000, /mnt/logs, ...)");
+  static final Setting LOGS_DIR =
+      new Setting(
+          "--logs-dir",
+          "FUNCTION_LOGS_DIR",
+          "/mnt/logs",
+          "directory",
+          "open-runtimes: where the per-invocation log files go");
+  static final Setting TELEMETRY_DIR =
+      new Setting(
+          "--telemetry-dir",
+          "FUNCTION_TELEMETRY_DIR",
+          "/mnt/telemetry",
+          "directory",
+          "open-runtimes: where /__opr/timings reads timings.txt");
+
   static final List<Setting> SETTINGS =
-      List.of(PORT, HOST, CODE, ENTRYPOINT, TIMEOUT, MAX_BODY, SHUTDOWN_GRACE);
+      List.of(
+          PORT,
+          HOST,
+          CODE,
+          ENTRYPOINT,
+          TIMEOUT,
+          MAX_BODY,
+          SHUTDOWN_GRACE,
+          PROTOCOL,
+          LOGS_DIR,
+          TELEMETRY_DIR);
+
+  /** The port of the Open Runtimes protocol, unless PORT says otherwise. */
+  static final int OPEN_RUNTIMES_PORT = 3000;
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb|kib|mib|gib)?");
@@ -90,14 +140,52 @@ public record RuntimeConfig(
       throws ConfigException {
     Map<String, String> flags = flags(args);
     Values values = new Values(flags, env);
-    int port = values.port(PORT);
+    String protocol = values.text(PROTOCOL);
+    boolean openRuntimes;
+    switch (protocol) {
+      case "plain" -> openRuntimes = false;
+      case "open-runtimes" -> openRuntimes = true;
+      default ->
+          throw new ConfigException(values.source(PROTOCOL) + ": expected " + PROTOCOL.form());
+    }
+    int port = values.raw(PORT) == null && openRuntimes ? OPEN_RUNTIMES_PORT : values.port(PORT);
     String host = values.text(HOST);
     Path code = Path.of(values.text(CODE));
     String entrypoint = values.optional(ENTRYPOINT);
+    if (entrypoint == null && openRuntimes) {
+      entrypoint = blankToNull(env.get("OPEN_RUNTIMES_ENTRYPOINT"));
+    }
     Duration timeout = values.duration(TIMEOUT);
     long maxBody = values.size(MAX_BODY);
     Duration grace = values.duration(SHUTDOWN_GRACE);
-    return new RuntimeConfig(host, port, code, entrypoint, timeout, maxBody, grace);
+    OpenRuntimesConfig openRuntimesConfig = null;
+    if (openRuntimes) {
+      String mode = env.getOrDefault("OPEN_RUNTIMES_ENV", "production").trim();
+      if (!mode.isEmpty() && !mode.equals("production") && !mode.equals("development")) {
+        throw new ConfigException(
+            "OPEN_RUNTIMES_ENV=" + mode + ": expected production or development");
+      }
+      Map<String, String> headers;
+      try {
+        headers = OpenRuntimesConfig.parseHeaders(env.get("OPEN_RUNTIMES_HEADERS"));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            "OPEN_RUNTIMES_HEADERS=" + env.get("OPEN_RUNTIMES_HEADERS") + ": " + e.getMessage());
+      }
+      openRuntimesConfig =
+          new OpenRuntimesConfig(
+              env.getOrDefault("OPEN_RUNTIMES_SECRET", ""),
+              mode.equals("development"),
+              headers,
+              Path.of(values.text(LOGS_DIR)),
+              Path.of(values.text(TELEMETRY_DIR)));
+    }
+    return new RuntimeConfig(
+        host, port, code, entrypoint, timeout, maxBody, grace, openRuntimesConfig);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   /** Whether the arguments ask for the usage text. */

@@ -37,8 +37,8 @@ final class TestServer implements AutoCloseable {
     Invoker invoker =
         new Invoker(
             LoadedFunction.of(function),
-            new InvokerSettings(timeout, maxBody, Map.of("REGION", "test"), () -> logs::add, 504));
-    return new TestServer(FunctionServer.start(config, invoker), logs);
+            new InvokerSettings(timeout, maxBody, Map.of("REGION", "test"), () -> logs::add));
+    return new TestServer(FunctionServer.start(config, invoker::invoke), logs);
   }
 
   /** The messages logged so far by the invocation that logged {@code marker}. */
