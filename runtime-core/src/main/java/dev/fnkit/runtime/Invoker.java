@@ -80,11 +80,8 @@ public final class Invoker {
       case STREAMING -> endStream(invocation, failure);
       case STREAM_ABANDONED -> exchange.abort();
       case ABANDONED, FINISHED -> {
-        // The watchdog answered already, and closes the log.
+        // The watchdog answered already, and closed the log.
       }
-    }
-    if (before == Invocation.State.RUNNING || before == Invocation.State.STREAMING) {
-      log.close();
     }
   }
 
@@ -100,9 +97,14 @@ public final class Invoker {
     }
   }
 
+  /**
+   * Answers for a function that returned or threw. The log is complete and closed before the answer
+   * leaves, so whoever reads the logs once answered (an executor) reads all of them.
+   */
   private void answer(Invocation invocation, FunctionResponse response, Throwable failure) {
     Exchange exchange = invocation.exchange();
     if (failure == null) {
+      invocation.log().close();
       respondQuietly(exchange, response.status(), response.headersToSend(), response.body());
       return;
     }
@@ -111,19 +113,23 @@ public final class Invoker {
       if (chosen.getCause() != null) {
         invocation.log().error(chosen.status() + " " + chosen.getMessage(), chosen.getCause());
       }
+      invocation.log().close();
       respondText(exchange, chosen.status(), chosen.getMessage());
       return;
     }
     invocation.log().error("Unhandled exception in " + function.name() + ":", failure);
+    invocation.log().close();
     respondQuietly(exchange, 500, new Headers(), EMPTY);
   }
 
   private void endStream(Invocation invocation, Throwable failure) {
     if (failure != null) {
       invocation.log().error("Unhandled exception while streaming the response:", failure);
+      invocation.log().close();
       invocation.exchange().abort();
       return;
     }
+    invocation.log().close();
     try (OutputStream body = invocation.streamedBody()) {
       body.flush();
     } catch (IOException clientGone) {
