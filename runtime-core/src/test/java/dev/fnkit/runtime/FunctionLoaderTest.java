@@ -80,6 +80,27 @@ class FunctionLoaderTest {
   }
 
   @Test
+  void anEntrypointCanBeASourcePathAsOpenRuntimesPassesIt() throws Exception {
+    Path classes =
+        compile(
+            dir.resolve("classes"),
+            Map.of(
+                "com.example.Hello", httpFunction("com.example.Hello", "hi"),
+                "com.example.Other", httpFunction("com.example.Other", "other"),
+                "Tests", httpFunction("x.Tests", "tests").replace("package x;", "")));
+
+    assertThat(loader.load(classes, "src/main/java/com/example/Hello.java").name())
+        .isEqualTo("com.example.Hello");
+    assertThat(loader.load(classes, "Tests.java").name()).isEqualTo("Tests");
+    assertThat(loader.load(classes, "./src/com/example/Other.java").name())
+        .isEqualTo("com.example.Other");
+    // Only the simple name matches: the one function class of that name is meant.
+    assertThat(loader.load(classes, "functions/Hello.java").name()).isEqualTo("com.example.Hello");
+    assertThatThrownBy(() -> loader.load(classes, "Missing.java"))
+        .hasMessageStartingWith("FUNCTION_ENTRYPOINT=Missing.java: no such class in ");
+  }
+
+  @Test
   void unknownEntrypointNamesItAndListsWhatWasFound() {
     Path classes =
         compile(dir.resolve("classes"), Map.of("com.x.Hola", httpFunction("com.x.Hola", "hola")));

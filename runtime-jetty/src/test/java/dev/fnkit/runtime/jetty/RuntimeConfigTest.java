@@ -72,6 +72,60 @@ class RuntimeConfigTest {
   }
 
   @Test
+  void openRuntimesModeTakesTheProtocolsDefaultsAndVariables() throws Exception {
+    RuntimeConfig config =
+        RuntimeConfig.parse(
+            List.of(),
+            Map.of(
+                "FUNCTION_PROTOCOL", "open-runtimes",
+                "OPEN_RUNTIMES_ENTRYPOINT", "src/main/java/com/example/Hello.java",
+                "OPEN_RUNTIMES_SECRET", "s3cret",
+                "OPEN_RUNTIMES_ENV", "development",
+                "OPEN_RUNTIMES_HEADERS",
+                    "{\"x-custom\":\"value\",\"X-CUSTOM-UPPERCASE\":\"Value2\",\"x-open-runtimes-custom\":248}"));
+
+    assertThat(config.port()).isEqualTo(3000);
+    assertThat(config.code()).isEqualTo(Path.of("/mnt/code"));
+    assertThat(config.entrypoint()).isEqualTo("src/main/java/com/example/Hello.java");
+    assertThat(config.openRuntimes().secret()).isEqualTo("s3cret");
+    assertThat(config.openRuntimes().development()).isTrue();
+    assertThat(config.openRuntimes().logsDir()).isEqualTo(Path.of("/mnt/logs"));
+    assertThat(config.openRuntimes().telemetryDir()).isEqualTo(Path.of("/mnt/telemetry"));
+    assertThat(config.openRuntimes().enforcedHeaders())
+        .containsExactly(
+            Map.entry("x-custom", "value"),
+            Map.entry("x-custom-uppercase", "Value2"),
+            Map.entry("x-open-runtimes-custom", "248"));
+
+    RuntimeConfig overridden =
+        RuntimeConfig.parse(
+            List.of("--protocol=open-runtimes", "--logs-dir=/tmp/l", "--port=0"),
+            Map.of("OPEN_RUNTIMES_HEADERS", "{}"));
+    assertThat(overridden.port()).isZero();
+    assertThat(overridden.openRuntimes().logsDir()).isEqualTo(Path.of("/tmp/l"));
+    assertThat(overridden.openRuntimes().enforcedHeaders()).isEmpty();
+    assertThat(overridden.openRuntimes().secret()).isEmpty();
+    assertThat(RuntimeConfig.parse(List.of(), Map.of()).openRuntimes()).isNull();
+  }
+
+  @Test
+  void badOpenRuntimesValuesAreOneLineErrors() {
+    assertThatThrownBy(() -> RuntimeConfig.parse(List.of("--protocol=grpc"), Map.of()))
+        .hasMessage("--protocol=grpc: expected plain or open-runtimes");
+    assertThatThrownBy(
+            () ->
+                RuntimeConfig.parse(
+                    List.of("--protocol=open-runtimes"), Map.of("OPEN_RUNTIMES_HEADERS", "[1]")))
+        .hasMessage(
+            "OPEN_RUNTIMES_HEADERS=[1]: expected a JSON object such as {\"x-custom\":\"value\"}");
+    assertThatThrownBy(
+            () ->
+                RuntimeConfig.parse(
+                    List.of("--protocol=open-runtimes"), Map.of("OPEN_RUNTIMES_ENV", "staging")))
+        .hasMessage("OPEN_RUNTIMES_ENV=staging: expected production or development");
+  }
+
+  @Test
   void unknownArgumentsAndMissingValuesAreRefused() {
     assertThatThrownBy(() -> RuntimeConfig.parse(List.of("--prot=1"), Map.of()))
         .hasMessage("unknown argument --prot=1; run with --help for the list of flags");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** {@code java -jar fnkit-runtime.jar ...} as a child process, with its output collected. */
 final class RuntimeProcess implements AutoCloseable {
-  private static final Pattern STARTED = Pattern.compile("fnkit: serving (\\S+) on port (\\d+) .*");
+  private static final Pattern STARTED = Pattern.compile("fnkit: serving (.+) on port (\\d+) .*");
 
   final Process process;
   final List<String> stdout = new CopyOnWriteArrayList<>();
