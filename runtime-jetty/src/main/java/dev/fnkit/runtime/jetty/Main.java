@@ -81,7 +81,7 @@ public final class Main {
                           config.timeout(),
                           config.maxBodyBytes(),
                           env,
-                          () -> null,
+                          () -> entry -> {}, // each request brings its own log files
                           500,
                           OpenRuntimesProtocol.TIMEOUT_MESSAGE)));
       serving = (function == null ? "nothing (load failed)" : function.name()) + " (Open Runtimes)";
