@@ -31,3 +31,7 @@ if (!problems.isEmpty()) {
     new File(request.outputDirectory, request.artifactId).deleteDir()
     throw new IllegalArgumentException('fnkit: ' + problems.join('; '))
 }
+
+// Packaging drops dot-files from the archetype jar, so the template ships it without the dot.
+def project = new File(request.outputDirectory, request.artifactId)
+new File(project, 'gitignore').renameTo(new File(project, '.gitignore'))

@@ -63,6 +63,8 @@ class GeneratedProjectTest {
     Result generated = generate("hello", "com.example");
     assertThat(generated.exit()).as(generated.output()).isZero();
     Path project = workspace.resolve("hello");
+    assertThat(project.resolve(".gitignore")).content().contains("target/");
+    assertThat(project.resolve("README.md")).content().contains("mvn -q package exec:exec");
 
     Result built = mvn(project, "package");
     assertThat(built.exit()).as(built.output()).isZero();
