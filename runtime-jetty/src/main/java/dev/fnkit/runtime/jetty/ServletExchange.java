@@ -33,8 +33,6 @@ final class ServletExchange implements Exchange {
   ServletExchange(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
     this.response = response;
-    long length = request.getContentLengthLong();
-    this.bodyRead = length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null);
   }
 
   @Override
@@ -123,7 +121,9 @@ final class ServletExchange implements Exchange {
   @Override
   public void watchClient(Runnable onGone) {
     // Watching reads from the socket, which is only safe once the body has been read in full.
-    if (bodyRead && !completed.get() && endPoint() instanceof WatchedEndPoint watched) {
+    if ((bodyRead || hasNoBody())
+        && !completed.get()
+        && endPoint() instanceof WatchedEndPoint watched) {
       watched.watch(onGone);
     }
   }
@@ -181,6 +181,11 @@ final class ServletExchange implements Exchange {
         .getServletChannel()
         .abort(new IOException("fnkit: response abandoned (timeout or failure while streaming)"));
     finish();
+  }
+
+  private boolean hasNoBody() {
+    long length = request.getContentLengthLong();
+    return length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null);
   }
 
   /** Stops watching the client once the answer is complete (or abandoned). */
