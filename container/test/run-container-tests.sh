@@ -35,7 +35,7 @@ $PODMAN build -q --build-arg RUNTIME_IMAGE=localhost/fnkit-runtime:test \
 # The builder's context: its files, fnkit's artifacts as a repository, and the Maven wrapper.
 mkdir -p "$work/builder/fnkit-repository/dev" "$work/builder/maven"
 cp container/builder/Dockerfile container/builder/settings.xml container/builder/fnkit-build "$work/builder/"
-cp -r "${HOME}/.m2/repository/dev/fnkit" "$work/builder/fnkit-repository/dev/"
+cp -r "${HOME:-/root}/.m2/repository/dev/fnkit" "$work/builder/fnkit-repository/dev/"
 cp -r mvnw .mvn "$work/builder/maven/"
 $PODMAN build -q --build-arg BASE_IMAGE=$BASE -f "$work/builder/Dockerfile" \
   -t localhost/fnkit-builder:test "$work/builder" >/dev/null || { echo "FAIL builder image build"; exit 1; }
