@@ -94,20 +94,9 @@ final class Invocation {
   /** A 16-hex-digit id, made on first use so invocations that never ask pay nothing. */
   synchronized String id() {
     if (id == null) {
-      id = hex(ThreadLocalRandom.current().nextLong());
+      id = Hex.append(new StringBuilder(16), ThreadLocalRandom.current().nextLong(), 16).toString();
     }
     return id;
-  }
-
-  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-  private static String hex(long value) {
-    char[] digits = new char[16];
-    for (int i = 15; i >= 0; i--) {
-      digits[i] = HEX_DIGITS[(int) (value & 0xf)];
-      value >>>= 4;
-    }
-    return new String(digits);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.fnkit.runtime.openruntimes;
 
+import dev.fnkit.runtime.Hex;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -16,11 +17,11 @@ final class LogIds {
   /** 20 lowercase hex digits: 8 of epoch seconds, 5 of microseconds, 7 random. */
   static String generate() {
     Instant now = Instant.now();
-    return String.format(
-        "%08x%05x%07x",
-        now.getEpochSecond() & 0xffffffffL,
-        now.getNano() / 1000,
-        ThreadLocalRandom.current().nextInt(1 << 28));
+    StringBuilder id = new StringBuilder(20);
+    Hex.append(id, now.getEpochSecond(), 8);
+    Hex.append(id, now.getNano() / 1000, 5);
+    Hex.append(id, ThreadLocalRandom.current().nextInt(1 << 28), 7);
+    return id.toString();
   }
 
   static boolean isSafe(String id) {

@@ -29,6 +29,7 @@ final class ServletExchange implements Exchange {
   private final HttpServletResponse response;
   private final AtomicBoolean completed = new AtomicBoolean();
   private volatile boolean bodyRead;
+  private volatile WatchedEndPoint watched;
 
   ServletExchange(HttpServletRequest request, HttpServletResponse response) {
     this.request = request;
@@ -121,10 +122,12 @@ final class ServletExchange implements Exchange {
   @Override
   public void watchClient(Runnable onGone) {
     // Watching reads from the socket, which is only safe once the body has been read in full.
-    if ((bodyRead || hasNoBody())
-        && !completed.get()
-        && endPoint() instanceof WatchedEndPoint watched) {
-      watched.watch(onGone);
+    if ((bodyRead || hasNoBody()) && endPoint() instanceof WatchedEndPoint endPoint) {
+      watched = endPoint;
+      endPoint.watch(onGone);
+      if (completed.get()) {
+        endPoint.unwatch(); // the answer completed meanwhile
+      }
     }
   }
 
@@ -190,8 +193,13 @@ final class ServletExchange implements Exchange {
 
   /** Stops watching the client once the answer is complete (or abandoned). */
   void finish() {
-    if (completed.compareAndSet(false, true) && endPoint() instanceof WatchedEndPoint watched) {
-      watched.unwatch();
+    // Only an exchange that was watched pays for unwatching; most never are. Completed first,
+    // then read: watchClient sets the field before it checks completed, so one of them unwatches.
+    if (completed.compareAndSet(false, true)) {
+      WatchedEndPoint endPoint = watched;
+      if (endPoint != null) {
+        endPoint.unwatch();
+      }
     }
   }
 
